@@ -11,9 +11,12 @@ package dev.reelsmith.domain;
  * @param measuredLufs      the source's measured integrated loudness over the used span, when known; lets the
  *                          renderer apply one transparent gain instead of dynamic normalisation
  */
-public record AudioTrack(String path, double offsetSeconds, double fadeInSeconds, double fadeOutSeconds,
+public record AudioTrack(String path, Double offsetSeconds, Double fadeInSeconds, Double fadeOutSeconds,
                          Double targetLufs, Double measuredLufs) {
     public AudioTrack {
+        offsetSeconds = offsetSeconds == null ? 0.0 : offsetSeconds;
+        fadeInSeconds = fadeInSeconds == null ? 0.0 : fadeInSeconds;
+        fadeOutSeconds = fadeOutSeconds == null ? 0.0 : fadeOutSeconds;
         if (path == null || path.isBlank()) {
             throw new IllegalArgumentException("audio path is required");
         }

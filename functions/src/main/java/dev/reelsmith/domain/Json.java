@@ -24,6 +24,46 @@ public final class Json {
     private Json() {
     }
 
+    /**
+     * A one-line, human explanation of why JSON did not bind: where (line, column and field path such as
+     * {@code shots[1].source}) and what (the record's own validation message when a constructor refused
+     * the value, the unknown field and the known ones for a typo, else Jackson's reason).
+     */
+    public static String describe(com.fasterxml.jackson.core.JsonProcessingException e) {
+        StringBuilder where = new StringBuilder();
+        if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+            where.append("line ").append(e.getLocation().getLineNr()).append(", column ").append(e.getLocation().getColumnNr());
+        }
+        String path = "";
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
+            StringBuilder p = new StringBuilder();
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : m.getPath()) {
+                if (ref.getFieldName() != null) {
+                    p.append(p.length() == 0 ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    p.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            path = p.toString();
+        }
+        String what;
+        Throwable cause = e.getCause();
+        if (cause instanceof IllegalArgumentException iae && iae.getMessage() != null) {
+            what = iae.getMessage();
+        } else if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            what = "unknown field \"" + u.getPropertyName() + "\"; known fields: "
+                    + String.join(", ", u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
+        } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException && !path.isEmpty()
+                && e.getOriginalMessage().contains("Cannot map `null`")) {
+            what = "a value is required";
+        } else {
+            String original = e.getOriginalMessage();
+            int cut = original.indexOf(" (set DeserializationConfig");
+            what = cut > 0 ? original.substring(0, cut) : original;
+        }
+        return (where.length() == 0 ? "" : "at " + where + ": ") + (path.isEmpty() ? "" : path + ": ") + what;
+    }
+
     /** A shared, thread-safe mapper; do not reconfigure it. */
     public static ObjectMapper mapper() {
         return MAPPER;

@@ -13,13 +13,14 @@ import java.util.regex.Pattern;
  * @param endSeconds   when it is gone
  * @param color        text colour {@code #RRGGBB}, or null for white
  * @param accentColor  background/pill colour {@code #RRGGBB} (CTA button, caption box), or null for the role's default
- * @param fadeSeconds  fade in and out length (0 for a hard cut), at most a third of the overlay's duration
+ * @param fadeSeconds  fade in and out length (0 or absent for a hard cut), at most a third of the overlay's duration
  */
 public record TextOverlay(String text, OverlayRole role, OverlayPosition position, double startSeconds,
-                          double endSeconds, String color, String accentColor, double fadeSeconds) {
+                          double endSeconds, String color, String accentColor, Double fadeSeconds) {
     private static final Pattern HEX = Pattern.compile("#[0-9A-Fa-f]{6}");
 
     public TextOverlay {
+        fadeSeconds = fadeSeconds == null ? 0.0 : fadeSeconds;
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("overlay text must not be blank");
         }

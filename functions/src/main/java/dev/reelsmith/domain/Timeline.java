@@ -16,12 +16,12 @@ import java.util.Set;
  * @param shots           contiguous shots from 0 to {@code durationSeconds}
  * @param overlays        text overlays (may be empty)
  * @param audio           soundtrack, or null for silence (a silent AAC track is still written)
- * @param fadeInSeconds   fade from black at the start (0 for none)
- * @param fadeOutSeconds  fade to black at the end (0 for none)
+ * @param fadeInSeconds   fade from black at the start (0 or absent for none)
+ * @param fadeOutSeconds  fade to black at the end (0 or absent for none)
  * @param posterSeconds   the moment the poster frame is taken, or null for the renderer's choice
  */
 public record Timeline(AspectRatio aspect, Integer fps, double durationSeconds, List<TimelineShot> shots,
-                       List<TextOverlay> overlays, AudioTrack audio, double fadeInSeconds, double fadeOutSeconds,
+                       List<TextOverlay> overlays, AudioTrack audio, Double fadeInSeconds, Double fadeOutSeconds,
                        Double posterSeconds) {
     private static final double EPS = 0.001;
     private static final Set<Integer> RATES = Set.of(24, 25, 30, 50, 60);
@@ -31,6 +31,8 @@ public record Timeline(AspectRatio aspect, Integer fps, double durationSeconds, 
             throw new IllegalArgumentException("aspect is required (16:9, 9:16 or 1:1)");
         }
         fps = fps == null ? 30 : fps;
+        fadeInSeconds = fadeInSeconds == null ? 0.0 : fadeInSeconds;
+        fadeOutSeconds = fadeOutSeconds == null ? 0.0 : fadeOutSeconds;
         if (!RATES.contains(fps)) {
             throw new IllegalArgumentException("fps must be one of 24, 25, 30, 50, 60, was " + fps);
         }

@@ -9,11 +9,12 @@ package dev.reelsmith.domain;
  * @param source             the picture
  * @param motion             camera movement applied to stills (ignored for clips, which move by themselves)
  * @param transitionIn       how this shot arrives; the first shot must arrive by {@code cut}
- * @param transitionSeconds  length of {@code transitionIn} (0 for cuts)
+ * @param transitionSeconds  length of {@code transitionIn}; 0 (or absent) for cuts
  */
 public record TimelineShot(String id, double startSeconds, double durationSeconds, ShotSource source,
-                           CameraMovement motion, Transition transitionIn, double transitionSeconds) {
+                           CameraMovement motion, Transition transitionIn, Double transitionSeconds) {
     public TimelineShot {
+        transitionSeconds = transitionSeconds == null ? 0.0 : transitionSeconds;
         if (id == null || !id.matches("[A-Za-z0-9_.-]{1,64}")) {
             throw new IllegalArgumentException("shot id must be 1-64 letters, digits, '_', '.' or '-', was " + id);
         }

@@ -63,8 +63,8 @@ public final class LocalVideoModel implements VideoModel {
             Timeline clip = new Timeline(request.aspect(), 30, request.durationSeconds(), List.of(
                     new TimelineShot("clip", 0, request.durationSeconds(),
                             ShotSource.ofImage(request.firstFrame().toAbsolutePath().toString()),
-                            request.cameraMovement(), Transition.CUT, 0)),
-                    List.of(), null, 0, 0, null);
+                            request.cameraMovement(), Transition.CUT, 0.0)),
+                    List.of(), null, 0.0, 0.0, null);
             renderer.render(clip, request.output(), options, p -> { });
             write(marker, jobId);
         }

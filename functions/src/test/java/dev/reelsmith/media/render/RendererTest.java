@@ -48,10 +48,10 @@ class RendererTest {
         Path b = TestMedia.gradientPng(dir, "b.png", new Color(0x065F46), new Color(0xFDE68A), 900, 1600);
         Path song = TestMedia.toneWav(dir, "song.wav", 7.0, 120);
         Timeline timeline = new Timeline(AspectRatio.PORTRAIT, 30, 6.4, List.of(
-                shot("s1", 0, 2.0, ShotSource.ofImage(a.toString()), CameraMovement.PUSH_IN, Transition.CUT, 0),
+                shot("s1", 0, 2.0, ShotSource.ofImage(a.toString()), CameraMovement.PUSH_IN, Transition.CUT, 0.0),
                 shot("s2", 2.0, 1.5, ShotSource.ofImage(b.toString()), CameraMovement.PAN_RIGHT, Transition.CROSSFADE, 0.5),
                 shot("s3", 3.5, 1.5, ShotSource.ofColor("#202040"), CameraMovement.STATIC, Transition.DIP_TO_BLACK, 0.4),
-                shot("s4", 5.0, 1.4, ShotSource.ofImage(a.toString()), CameraMovement.HANDHELD, Transition.CUT, 0)),
+                shot("s4", 5.0, 1.4, ShotSource.ofImage(a.toString()), CameraMovement.HANDHELD, Transition.CUT, 0.0)),
                 List.of(new TextOverlay("Stride One", OverlayRole.TITLE, null, 0.2, 2.0, null, null, 0.3),
                         new TextOverlay("Shop now", OverlayRole.CTA, OverlayPosition.LOWER_THIRD, 5.0, 6.4, null, "#FF5A1F", 0.2)),
                 new AudioTrack(song.toString(), 0.5, 0.2, 0.5, -14.0, null), 0.3, 0.3, null);
@@ -101,11 +101,11 @@ class RendererTest {
     void render_shouldLandEveryCutOnTheNearestFrame() throws Exception {
         // given cuts at times that are not frame multiples: 0.55 -> frame 17 (16.5 rounds up), 1.27 -> 38, 2.0 -> 60
         Timeline timeline = new Timeline(AspectRatio.LANDSCAPE, 30, 2.6, List.of(
-                shot("red", 0, 0.55, ShotSource.ofColor("#FF0000"), null, null, 0),
-                shot("green", 0.55, 0.72, ShotSource.ofColor("#00FF00"), null, null, 0),
-                shot("blue", 1.27, 0.73, ShotSource.ofColor("#0000FF"), null, null, 0),
-                shot("white", 2.0, 0.6, ShotSource.ofColor("#FFFFFF"), null, null, 0)),
-                List.of(), null, 0, 0, null);
+                shot("red", 0, 0.55, ShotSource.ofColor("#FF0000"), null, null, 0.0),
+                shot("green", 0.55, 0.72, ShotSource.ofColor("#00FF00"), null, null, 0.0),
+                shot("blue", 1.27, 0.73, ShotSource.ofColor("#0000FF"), null, null, 0.0),
+                shot("white", 2.0, 0.6, ShotSource.ofColor("#FFFFFF"), null, null, 0.0)),
+                List.of(), null, 0.0, 0.0, null);
         Path out = dir.resolve("cuts.mp4");
 
         // when
@@ -127,12 +127,12 @@ class RendererTest {
     void render_shouldJoinCutGroupsWithCrossfadesAndDips() throws Exception {
         // given cut, cut, crossfade, cut, dip-to-black: cut groups are concatenated before each xfade
         Timeline timeline = new Timeline(AspectRatio.SQUARE, 30, 5.0, List.of(
-                shot("a", 0, 1.0, ShotSource.ofColor("#FF0000"), null, null, 0),
-                shot("b", 1.0, 1.0, ShotSource.ofColor("#00FF00"), null, null, 0),
+                shot("a", 0, 1.0, ShotSource.ofColor("#FF0000"), null, null, 0.0),
+                shot("b", 1.0, 1.0, ShotSource.ofColor("#00FF00"), null, null, 0.0),
                 shot("c", 2.0, 1.0, ShotSource.ofColor("#0000FF"), null, Transition.CROSSFADE, 0.4),
-                shot("d", 3.0, 1.0, ShotSource.ofColor("#FFFFFF"), null, null, 0),
+                shot("d", 3.0, 1.0, ShotSource.ofColor("#FFFFFF"), null, null, 0.0),
                 shot("e", 4.0, 1.0, ShotSource.ofColor("#FF0000"), null, Transition.DIP_TO_BLACK, 0.4)),
-                List.of(), null, 0, 0, null);
+                List.of(), null, 0.0, 0.0, null);
         Path out = dir.resolve("groups.mp4");
 
         // when
@@ -157,9 +157,9 @@ class RendererTest {
     void render_shouldCentreCrossfadesOnTheCut() throws Exception {
         // given a 1 s crossfade (30 frames) from red to blue centred on 2.0 s (frame 60)
         Timeline timeline = new Timeline(AspectRatio.SQUARE, 30, 4.0, List.of(
-                shot("red", 0, 2.0, ShotSource.ofColor("#FF0000"), null, null, 0),
+                shot("red", 0, 2.0, ShotSource.ofColor("#FF0000"), null, null, 0.0),
                 shot("blue", 2.0, 2.0, ShotSource.ofColor("#0000FF"), null, Transition.CROSSFADE, 1.0)),
-                List.of(), null, 0, 0, null);
+                List.of(), null, 0.0, 0.0, null);
         Path out = dir.resolve("xfade.mp4");
 
         // when
@@ -179,10 +179,10 @@ class RendererTest {
     @Test
     void render_shouldDrawHostileOverlayTextLiterally_withoutPassingItToFfmpeg() throws Exception {
         // given overlay text full of FFmpeg filter syntax, quotes, emoji and right-to-left scripts
-        TextOverlay hostile = new TextOverlay(HOSTILE, OverlayRole.CAPTION, OverlayPosition.CENTER, 0, 1.0, null, null, 0);
+        TextOverlay hostile = new TextOverlay(HOSTILE, OverlayRole.CAPTION, OverlayPosition.CENTER, 0, 1.0, null, null, 0.0);
         Timeline timeline = new Timeline(AspectRatio.LANDSCAPE, 30, 1.0,
-                List.of(shot("bg", 0, 1.0, ShotSource.ofColor("#000000"), null, null, 0)),
-                List.of(hostile), null, 0, 0, 0.5);
+                List.of(shot("bg", 0, 1.0, ShotSource.ofColor("#000000"), null, null, 0.0)),
+                List.of(hostile), null, 0.0, 0.0, 0.5);
         Path overlayPng = dir.resolve("o.png");
         PaintedOverlay painted = new OverlayPainter().paint(hostile, AspectRatio.LANDSCAPE);
         ImageIO.write(painted.image(), "png", overlayPng.toFile());
@@ -216,7 +216,7 @@ class RendererTest {
         Path song = TestMedia.toneWav(dir, "concat:x|y.wav", 1.2, 100);
         Timeline timeline = new Timeline(AspectRatio.SQUARE, 30, 1.0,
                 List.of(shot("odd", 0, 1.0, ShotSource.ofImage(odd.toString()), CameraMovement.PULL_OUT, null, 0)),
-                List.of(), new AudioTrack(song.toString(), 0, 0, 0, null, null), 0, 0, null);
+                List.of(), new AudioTrack(song.toString(), 0.0, 0.0, 0.0, null, null), 0.0, 0.0, null);
         Path out = dir.resolve("odd %d: name.mp4");
 
         // when
@@ -232,7 +232,7 @@ class RendererTest {
         // given a quiet song and a -14 LUFS target
         Path song = TestMedia.toneWav(dir, "quiet.wav", 8.0, 90);
         Timeline timeline = colours(AspectRatio.SQUARE, 4.0, "#102030", "#304050")
-                .withAudio(new AudioTrack(song.toString(), 0, 0, 0, -14.0, null));
+                .withAudio(new AudioTrack(song.toString(), 0.0, 0.0, 0.0, -14.0, null));
         Path out = dir.resolve("loud.mp4");
 
         // when
@@ -253,8 +253,8 @@ class RendererTest {
     void render_shouldNameTheMissingFile_whenMediaDoesNotExist() {
         // given
         Timeline timeline = new Timeline(AspectRatio.SQUARE, 30, 1.0,
-                List.of(shot("gone", 0, 1.0, ShotSource.ofImage(dir.resolve("nope.png").toString()), null, null, 0)),
-                List.of(), null, 0, 0, null);
+                List.of(shot("gone", 0, 1.0, ShotSource.ofImage(dir.resolve("nope.png").toString()), null, null, 0.0)),
+                List.of(), null, 0.0, 0.0, null);
 
         // when / then
         assertThatThrownBy(() -> new Renderer(ffmpeg).render(timeline, dir.resolve("x.mp4"), RenderOptions.defaults(), p -> { }))
@@ -270,9 +270,9 @@ class RendererTest {
     private static Timeline colours(AspectRatio aspect, double each, String... hex) {
         List<TimelineShot> shots = new ArrayList<>();
         for (int i = 0; i < hex.length; i++) {
-            shots.add(shot("c" + i, i * each, each, ShotSource.ofColor(hex[i]), null, null, 0));
+            shots.add(shot("c" + i, i * each, each, ShotSource.ofColor(hex[i]), null, null, 0.0));
         }
-        return new Timeline(aspect, 30, each * hex.length, shots, List.of(), null, 0, 0, null);
+        return new Timeline(aspect, 30, each * hex.length, shots, List.of(), null, 0.0, 0.0, null);
     }
 
     private static int dominant(int[] rgb) {

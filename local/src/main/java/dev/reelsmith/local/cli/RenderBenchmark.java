@@ -116,7 +116,7 @@ final class RenderBenchmark implements Callable<Integer> {
             Transition in = i == 0 ? Transition.CUT : (i % 3 == 1 ? Transition.CROSSFADE
                     : i % 3 == 2 ? Transition.CUT : Transition.DIP_TO_BLACK);
             list.add(new TimelineShot("s" + (i + 1), start, duration, ShotSource.ofImage(png.toString()),
-                    MOVES[i % MOVES.length], in, in == Transition.CUT ? 0 : 0.5));
+                    MOVES[i % MOVES.length], in, in == Transition.CUT ? 0.0 : 0.5));
         }
         Path song = work.resolve("bed.wav");
         SynthMusicModel music = new SynthMusicModel();
@@ -127,7 +127,7 @@ final class RenderBenchmark implements Callable<Integer> {
                 new TextOverlay("Every cut on its frame", OverlayRole.CAPTION, null, seconds / 3, seconds / 2, null, null, 0.2),
                 new TextOverlay("Try it now", OverlayRole.CTA, OverlayPosition.LOWER_THIRD, seconds - 3, seconds, null, null, 0.2));
         return new Timeline(ratio, 30, seconds, list, overlays,
-                new AudioTrack(song.toString(), 0, 0.5, 1.0, -14.0, null), 0.3, 0.5, null);
+                new AudioTrack(song.toString(), 0.0, 0.5, 1.0, -14.0, null), 0.3, 0.5, null);
     }
 
     /** Each shot to its own MP4 (with its transition handles), then one more pass that joins and re-encodes. */
@@ -140,7 +140,7 @@ final class RenderBenchmark implements Callable<Integer> {
             TimelineShot shot = segment.shot();
             double length = (double) segment.sourceFrames() / plan.fps();
             Timeline one = new Timeline(timeline.aspect(), plan.fps(), length, List.of(new TimelineShot(shot.id(), 0, length,
-                    shot.source(), shot.motion(), Transition.CUT, 0)), List.of(), null, 0, 0, null);
+                    shot.source(), shot.motion(), Transition.CUT, 0.0)), List.of(), null, 0.0, 0.0, null);
             Path clip = dir.resolve(shot.id() + ".mp4");
             renderer.render(one, clip, options, p -> { });
             joined.add(new TimelineShot(shot.id(), shot.startSeconds(), shot.durationSeconds(),

@@ -69,11 +69,7 @@ final class RenderCommand implements Callable<Integer> {
             Path base = file.toAbsolutePath().getParent();
             return t.resolvedAgainst(base);
         } catch (JsonProcessingException e) {
-            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : null;
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")";
-            throw new IllegalArgumentException("timeline " + file + " is invalid" + where + ": "
-                    + (cause != null ? cause.getMessage() : e.getOriginalMessage()), e);
+            throw new IllegalArgumentException("timeline " + file + " is invalid " + Json.describe(e), e);
         }
     }
 }
