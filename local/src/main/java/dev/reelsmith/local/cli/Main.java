@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code reelsmith} command line. */
 @Command(name = "reelsmith", mixinStandardHelpOptions = true, version = "reelsmith 0.1.0",
         description = "Song or brief in, finished video out.",
-        subcommands = {RenderCommand.class, BenchCommand.class, DemoAssetsCommand.class})
+        subcommands = {RenderCommand.class, PlanCommand.class, BenchCommand.class, DemoAssetsCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -18,7 +18,7 @@ public final class Main implements Runnable {
 
     /** Runs the CLI and returns its exit code (for tests). */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println(cmd.getColorScheme().errorText("error: " + ex.getMessage()));
             return 1;
