@@ -65,32 +65,80 @@ final class RenderCommand {
     }
 
     List<String> arguments(Path video, Path poster) {
-        String acc = null;
-        List<String> cutGroup = new ArrayList<>();
-        int accFrames = 0;
+        // Only the frames inside a transition go through xfade (FFmpeg's xfade does full work on every frame
+        // it passes, so chaining xfades over whole shots costs ~10 ms per frame per transition). Each shot's
+        // frames are split into [incoming overlap | body | outgoing overlap]; each transition blends one
+        // shot's outgoing part with the next shot's incoming part; one concat joins everything in order.
+        List<String> parts = new ArrayList<>();
+        String previousOut = null;
         for (FramePlan.Segment segment : plan.segments()) {
-            String label = segment(segment);
-            if (acc == null && cutGroup.isEmpty()) {
-                cutGroup.add(label);
-                accFrames = segment.sourceFrames();
-                continue;
+            String source = segment(segment);
+            int frames = segment.sourceFrames();
+            int in = segment.transitionFrames();
+            int out = 2 * segment.tailFrames();
+            int body = frames - in - out;
+            List<String> pieces = new ArrayList<>();
+            String inLabel = null;
+            String bodyLabel = null;
+            String outLabel = null;
+            if (in > 0) {
+                inLabel = label();
+                pieces.add(inLabel);
             }
-            if (segment.transitionIn() == Transition.CUT) {
-                cutGroup.add(label);
-                accFrames += segment.sourceFrames();
-                continue;
+            if (body > 0) {
+                bodyLabel = label();
+                pieces.add(bodyLabel);
             }
-            acc = flush(acc, cutGroup, accFrames);
-            cutGroup.clear();
-            String out = label();
-            String kind = segment.transitionIn() == Transition.DIP_TO_BLACK ? "fadeblack" : "fade";
-            int offset = accFrames - segment.transitionFrames();
-            filters.add("[" + acc + "][" + label + "]xfade=transition=" + kind + ":duration="
-                    + plan.seconds(segment.transitionFrames()) + ":offset=" + plan.seconds(offset) + "[" + out + "]");
-            acc = out;
-            accFrames = accFrames + segment.sourceFrames() - segment.transitionFrames();
+            if (out > 0) {
+                outLabel = label();
+                pieces.add(outLabel);
+            }
+            String[] branches = new String[pieces.size()];
+            if (pieces.size() == 1) {
+                branches[0] = source;
+            } else {
+                StringBuilder split = new StringBuilder("[" + source + "]split=" + pieces.size());
+                for (int i = 0; i < branches.length; i++) {
+                    branches[i] = label();
+                    split.append('[').append(branches[i]).append(']');
+                }
+                filters.add(split.toString());
+            }
+            int b = 0;
+            if (inLabel != null) {
+                filters.add(window(branches[b++], 0, in, inLabel));
+            }
+            if (bodyLabel != null) {
+                filters.add(window(branches[b++], in, in + body, bodyLabel));
+            }
+            if (outLabel != null) {
+                filters.add(window(branches[b], in + body, frames, outLabel));
+            }
+            if (in > 0) {
+                String transition = label();
+                String kind = segment.transitionIn() == Transition.DIP_TO_BLACK ? "fadeblack" : "fade";
+                filters.add("[" + previousOut + "][" + inLabel + "]xfade=transition=" + kind + ":duration="
+                        + plan.seconds(in) + ":offset=0" + retime() + "[" + transition + "]");
+                parts.add(transition);
+            }
+            if (bodyLabel != null) {
+                parts.add(bodyLabel);
+            }
+            previousOut = outLabel;
         }
-        acc = flush(acc, cutGroup, accFrames);
+        String acc;
+        if (parts.size() == 1) {
+            acc = parts.get(0);
+        } else {
+            acc = label();
+            StringBuilder concat = new StringBuilder();
+            for (String part : parts) {
+                concat.append('[').append(part).append(']');
+            }
+            // concat answers in microseconds; retime to 1/fps so frame numbers stay exact
+            concat.append("concat=n=").append(parts.size()).append(":v=1:a=0").append(retime()).append('[').append(acc).append(']');
+            filters.add(concat.toString());
+        }
 
         int total = plan.totalFrames();
         StringBuilder finish = new StringBuilder("[" + acc + "]trim=end_frame=" + total + retime());
@@ -127,24 +175,9 @@ final class RenderCommand {
         return args;
     }
 
-    private String flush(String acc, List<String> group, int accFramesUnused) {
-        List<String> parts = new ArrayList<>();
-        if (acc != null) {
-            parts.add(acc);
-        }
-        parts.addAll(group);
-        if (parts.size() == 1) {
-            return parts.get(0);
-        }
-        String out = label();
-        StringBuilder sb = new StringBuilder();
-        for (String p : parts) {
-            sb.append('[').append(p).append(']');
-        }
-        // concat answers in microseconds; xfade downstream needs the 1/fps time base back
-        sb.append("concat=n=").append(parts.size()).append(":v=1:a=0").append(retime()).append('[').append(out).append(']');
-        filters.add(sb.toString());
-        return out;
+    /** Frames [from, to) of a stream, renumbered from 0. */
+    private String window(String in, int from, int to, String out) {
+        return "[" + in + "]trim=start_frame=" + from + ":end_frame=" + to + retime() + "[" + out + "]";
     }
 
     private String segment(FramePlan.Segment segment) {
@@ -192,7 +225,10 @@ final class RenderCommand {
             int in = input("-f", "image2", "-pattern_type", "none", "-framerate", Integer.toString(fps),
                     "-i", "file:" + overlayImages.get(i).toAbsolutePath());
             String ov = label();
-            StringBuilder chain = new StringBuilder("[" + in + ":v:0]format=rgba,loop=loop=" + (length - 1)
+            // convert the drawn RGBA text to the video's own format once, before looping it, and blend in
+            // yuv420 (format=auto would turn every 1080p frame into RGBA and back)
+            StringBuilder chain = new StringBuilder("[" + in + ":v:0]scale=out_range=tv:out_color_matrix=bt709,"
+                    + "format=yuva420p,loop=loop=" + (length - 1)
                     + ":size=1:start=0,settb=1/" + fps + ",setpts=N+" + start);
             if (fade > 0) {
                 chain.append(",fade=t=in:start_frame=0:nb_frames=").append(fade).append(":alpha=1");
@@ -202,7 +238,7 @@ final class RenderCommand {
             filters.add(chain + "[" + ov + "]");
             String next = label();
             filters.add("[" + current + "][" + ov + "]overlay=x=" + painted.x() + ":y=" + painted.y()
-                    + ":eof_action=pass:format=auto[" + next + "]");
+                    + ":eof_action=pass:format=yuv420[" + next + "]");
             current = next;
         }
         return current;

@@ -17,6 +17,7 @@ final class ProgressBar implements Consumer<Progress> {
     private final boolean interactive;
     private long lastPrint;
     private boolean finished;
+    private double lastSpeed;
 
     ProgressBar(PrintStream out, String label, Duration total) {
         this.out = out;
@@ -28,6 +29,9 @@ final class ProgressBar implements Consumer<Progress> {
     @Override
     public synchronized void accept(Progress p) {
         long now = System.nanoTime();
+        if (!p.done() && p.speed() > 0) {
+            lastSpeed = p.speed();
+        }
         if (!p.done() && !interactive && now - lastPrint < 3_000_000_000L) {
             return;
         }
@@ -36,10 +40,11 @@ final class ProgressBar implements Consumer<Progress> {
         }
         lastPrint = now;
         double fraction = p.fractionOf(total);
+        Duration at = p.done() ? total : p.outTime();
         int filled = (int) Math.round(fraction * WIDTH);
         String bar = "#".repeat(filled) + ".".repeat(WIDTH - filled);
         String line = String.format(Locale.ROOT, "%s [%s] %3d%%  %s / %s  %.2fx", label, bar,
-                Math.round(fraction * 100), clock(p.outTime()), clock(total), p.speed());
+                Math.round(fraction * 100), clock(at), clock(total), p.done() ? lastSpeed : p.speed());
         if (interactive) {
             out.print("\r" + line);
             if (p.done()) {
