@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code reelsmith} command line. */
 @Command(name = "reelsmith", mixinStandardHelpOptions = true, version = "reelsmith 0.1.0",
         description = "Song or brief in, finished video out.",
-        subcommands = {RenderCommand.class, PlanCommand.class, BenchCommand.class, DemoAssetsCommand.class})
+        subcommands = {RenderCommand.class, PlanCommand.class, ServeCommand.class, BenchCommand.class, DemoAssetsCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
