@@ -162,7 +162,11 @@ final class RenderCommand {
         List<String> args = new ArrayList<>(inputs);
         args.add("-filter_complex");
         args.add(String.join(";", filters));
-        args.addAll(List.of("-map", "[" + vout + "]", "-map", "[" + aout + "]",
+        args.addAll(List.of("-map", "[" + vout + "]", "-map", "[" + aout + "]"));
+        if (!options.x264Params().isEmpty()) {
+            args.addAll(List.of("-x264-params", options.x264Params()));
+        }
+        args.addAll(List.of(
                 "-c:v", "libx264", "-preset", options.preset(), "-crf", Integer.toString(options.crf()),
                 "-profile:v", "high", "-pix_fmt", "yuv420p", "-color_range", "tv", "-colorspace", "bt709",
                 "-color_primaries", "bt709", "-color_trc", "bt709", "-r", Integer.toString(plan.fps()),

@@ -41,8 +41,9 @@ final class RenderCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--output must name an .mp4 file, was " + output);
         }
         Ffmpeg ffmpeg = Ffmpeg.locate();
-        RenderOptions options = new RenderOptions(preset, crf, 192, RenderOptions.defaults().supersample(),
-                Duration.ofSeconds(Math.max(300, (long) (timeline.durationSeconds() * 20))));
+        RenderOptions defaults = RenderOptions.defaults();
+        RenderOptions options = new RenderOptions(preset, crf, 192, defaults.supersample(),
+                Duration.ofSeconds(Math.max(300, (long) (timeline.durationSeconds() * 20))), defaults.x264Params());
         Duration total = Duration.ofMillis(Math.round(timeline.durationSeconds() * 1000));
         RenderResult result = new Renderer(ffmpeg).render(timeline, output, options,
                 new ProgressBar(System.err, "render", total));
