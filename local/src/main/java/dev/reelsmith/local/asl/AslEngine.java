@@ -295,8 +295,11 @@ public final class AslEngine implements AutoCloseable {
     /**
      * Completes the {@code .waitForTaskToken} task that issued {@code taskToken} with {@code output}.
      *
-     * @throws InvalidTokenException when the token was not issued by this engine
-     * @throws TaskTimedOutException when the task is no longer waiting
+     * @throws InvalidTokenException when the string cannot be a token of this engine
+     * @throws TaskDoesNotExistException when the token is well-formed but was not issued by this engine (or before a
+     *     restart, for a task that no longer waits)
+     * @throws TaskTimedOutException when the task is no longer waiting: it completed, failed, timed out, or its
+     *     execution stopped
      * @throws InvalidOutputException when {@code output} is not JSON
      */
     public void sendTaskSuccess(String taskToken, String output) {
@@ -309,12 +312,15 @@ public final class AslEngine implements AutoCloseable {
         tokens.success(taskToken, parsed);
     }
 
-    /** Fails the waiting task with {@code error} and {@code cause}, which its Retry and Catch then see. */
+    /**
+     * Fails the waiting task with {@code error} and {@code cause}, which its Retry and Catch then see. Refused as
+     * {@link #sendTaskSuccess} is.
+     */
     public void sendTaskFailure(String taskToken, String error, String cause) {
         tokens.failure(taskToken, error, cause);
     }
 
-    /** Resets the waiting task's HeartbeatSeconds clock. */
+    /** Resets the waiting task's HeartbeatSeconds clock. Refused as {@link #sendTaskSuccess} is. */
     public void sendTaskHeartbeat(String taskToken) {
         tokens.heartbeat(taskToken);
     }
@@ -329,7 +335,7 @@ public final class AslEngine implements AutoCloseable {
     /**
      * Brings back an execution from a snapshot, e.g. after a restart. A closed one becomes readable and
      * redrivable; a RUNNING one continues, re-entering the states that were in flight (a callback task keeps
-     * waiting on its token).
+     * waiting on its token, which is accepted again as soon as this method returns).
      *
      * @throws ExecutionAlreadyExistsException when the engine already has an execution with that ARN
      */
@@ -341,8 +347,28 @@ public final class AslEngine implements AutoCloseable {
         if (executions.putIfAbsent(snapshot.executionArn(), execution) != null) {
             throw new ExecutionAlreadyExistsException("Execution Already Exists: '" + snapshot.executionArn() + "'");
         }
+        if (snapshot.status() == ExecutionStatus.RUNNING) {
+            // the callback tasks re-enter on a worker; their tokens must be valid as soon as restore returns
+            for (String token : waitingTokens(snapshot.root(), new ArrayList<>())) {
+                tokens.reserve(token, () -> execution.status() == ExecutionStatus.RUNNING);
+            }
+        }
         execution.restore(snapshot);
         return execution.describe();
+    }
+
+    /** The tokens the callback tasks of a workflow and its Map/Parallel children were waiting on. */
+    private static List<String> waitingTokens(FrameSnapshot frame, List<String> into) {
+        if (frame == null) {
+            return into;
+        }
+        if (frame.taskToken() != null) {
+            into.add(frame.taskToken());
+        }
+        for (FrameSnapshot.ChildSnapshot child : frame.children()) {
+            waitingTokens(child.frame(), into);
+        }
+        return into;
     }
 
     /** Restores a state machine registration (e.g. from disk) without the name-conflict check. */

@@ -105,6 +105,12 @@ public final class InboxWatcher implements AutoCloseable {
             if (poller != null) {
                 throw new IllegalStateException("the watcher of " + bucket + " is already running");
             }
+            // the first look happens here, synchronously, so an object put right after start() is reported
+            try {
+                poll();
+            } catch (RuntimeException e) {
+                errors.accept(e);
+            }
             poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "inbox-watcher-" + bucket);
                 thread.setDaemon(true);
@@ -116,7 +122,7 @@ public final class InboxWatcher implements AutoCloseable {
                 } catch (RuntimeException e) {
                     errors.accept(e);
                 }
-            }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+            }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
             return this;
         }
     }

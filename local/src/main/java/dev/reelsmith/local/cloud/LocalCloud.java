@@ -3,8 +3,10 @@ package dev.reelsmith.local.cloud;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelsmith.local.asl.AslEngine;
 import dev.reelsmith.local.asl.task.TaskResources;
+import dev.reelsmith.local.asl.task.integrations.LocalIntegrations;
 import dev.reelsmith.local.asl.time.EngineClock;
 import dev.reelsmith.local.cloud.awsjson.AwsJsonServer;
+import dev.reelsmith.local.lambda.LambdaFunctions;
 import dev.reelsmith.local.sfn.ExecutionStore;
 import dev.reelsmith.local.sfn.StepFunctionsApi;
 import java.net.URI;
@@ -34,8 +36,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The local cloud in one object: S3 (S3Mock), DynamoDB Local, the Step Functions API over our ASL engine, SQS and
- * EventBridge, each on 127.0.0.1, plus inbox watchers standing in for S3's event notifications. Started in-process
- * by {@code reelsmith serve}, {@code reelsmith run} and tests; {@link #close()} stops everything.
+ * EventBridge, each on 127.0.0.1, plus inbox watchers standing in for S3's event notifications, and Lambda in-process
+ * ({@link #lambdas()}). Started in-process by {@code reelsmith serve}, {@code reelsmith run} and tests;
+ * {@link #close()} stops everything.
+ *
+ * <p>Task states reach the same services as in AWS: Lambda function ARNs and {@code lambda:invoke} run the
+ * registered handlers, and the optimised integrations {@code dynamodb:putItem|getItem|updateItem|deleteItem},
+ * {@code sqs:sendMessage}, {@code events:putEvents} and {@code states:startExecution} call the emulators
+ * ({@link LocalIntegrations}, added as a resolver to the engine's {@link TaskResources}).
  *
  * <p>Handlers need no local-only code: {@link #environment()} gives the standard variables
  * ({@code AWS_ENDPOINT_URL_S3}, …, region, dummy credentials) for other processes, and, unless turned off, the
@@ -62,6 +70,7 @@ public final class LocalCloud implements AutoCloseable {
     private final AslEngine engine;
     private final SqsEmulator sqsEmulator;
     private final EventBridgeEmulator eventBridgeEmulator;
+    private final LambdaFunctions lambdas;
     private final ExecutionStore.Restored restored;
     private final Deque<AutoCloseable> resources;
     private final Map<String, String> previousProperties = new LinkedHashMap<>();
@@ -96,9 +105,36 @@ public final class LocalCloud implements AutoCloseable {
     public record Endpoints(URI s3, URI dynamoDb, URI stepFunctions, URI sqs, URI eventBridge) {
     }
 
+    /** The SDK clients built before the engine restores executions, so that their tasks can use them at once. */
+    private record Clients(SdkHttpClient http, StaticCredentialsProvider credentials, S3Client s3,
+                           DynamoDbClient dynamoDb, SqsClient sqs, EventBridgeClient eventBridge) {
+        static Clients create(String region, URI s3, URI dynamoDb, URI sqs, URI eventBridge,
+                              Deque<AutoCloseable> resources) {
+            StaticCredentialsProvider credentials =
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+            SdkHttpClient http = UrlConnectionHttpClient.create();
+            resources.push(http);
+            Region sdkRegion = Region.of(region);
+            Clients clients = new Clients(http, credentials,
+                    S3Client.builder().endpointOverride(s3).forcePathStyle(true).region(sdkRegion)
+                            .credentialsProvider(credentials).httpClient(http).build(),
+                    DynamoDbClient.builder().endpointOverride(dynamoDb).region(sdkRegion)
+                            .credentialsProvider(credentials).httpClient(http).build(),
+                    SqsClient.builder().endpointOverride(sqs).region(sdkRegion)
+                            .credentialsProvider(credentials).httpClient(http).build(),
+                    EventBridgeClient.builder().endpointOverride(eventBridge).region(sdkRegion)
+                            .credentialsProvider(credentials).httpClient(http).build());
+            resources.push(clients.s3);
+            resources.push(clients.dynamoDb);
+            resources.push(clients.sqs);
+            resources.push(clients.eventBridge);
+            return clients;
+        }
+    }
+
     private LocalCloud(Builder builder, Deque<AutoCloseable> resources, Endpoints endpoints, AslEngine engine,
-                       SqsEmulator sqsEmulator, EventBridgeEmulator eventBridgeEmulator,
-                       ExecutionStore.Restored restored) {
+                       SqsEmulator sqsEmulator, EventBridgeEmulator eventBridgeEmulator, LambdaFunctions lambdas,
+                       Clients clients, ExecutionStore.Restored restored) {
         this.region = builder.region;
         this.accountId = builder.accountId;
         this.dataDirectory = builder.dataDirectory == null ? null : builder.dataDirectory.toAbsolutePath();
@@ -108,27 +144,15 @@ public final class LocalCloud implements AutoCloseable {
         this.engine = engine;
         this.sqsEmulator = sqsEmulator;
         this.eventBridgeEmulator = eventBridgeEmulator;
+        this.lambdas = lambdas;
         this.restored = restored;
-        StaticCredentialsProvider credentials =
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
-        SdkHttpClient http = UrlConnectionHttpClient.create();
-        resources.push(http);
-        Region sdkRegion = Region.of(region);
-        this.s3 = S3Client.builder().endpointOverride(endpoints.s3()).forcePathStyle(true).region(sdkRegion)
-                .credentialsProvider(credentials).httpClient(http).build();
-        this.dynamoDb = DynamoDbClient.builder().endpointOverride(endpoints.dynamoDb()).region(sdkRegion)
-                .credentialsProvider(credentials).httpClient(http).build();
-        this.stepFunctions = SfnClient.builder().endpointOverride(endpoints.stepFunctions()).region(sdkRegion)
-                .credentialsProvider(credentials).httpClient(http).build();
-        this.sqs = SqsClient.builder().endpointOverride(endpoints.sqs()).region(sdkRegion)
-                .credentialsProvider(credentials).httpClient(http).build();
-        this.eventBridge = EventBridgeClient.builder().endpointOverride(endpoints.eventBridge()).region(sdkRegion)
-                .credentialsProvider(credentials).httpClient(http).build();
-        resources.push(s3);
-        resources.push(dynamoDb);
+        this.s3 = clients.s3();
+        this.dynamoDb = clients.dynamoDb();
+        this.sqs = clients.sqs();
+        this.eventBridge = clients.eventBridge();
+        this.stepFunctions = SfnClient.builder().endpointOverride(endpoints.stepFunctions()).region(Region.of(region))
+                .credentialsProvider(clients.credentials()).httpClient(clients.http()).build();
         resources.push(stepFunctions);
-        resources.push(sqs);
-        resources.push(eventBridge);
         if (builder.configureSdk) {
             systemProperties().forEach((name, value) -> {
                 previousProperties.put(name, System.getProperty(name));
@@ -148,6 +172,7 @@ public final class LocalCloud implements AutoCloseable {
         private String region = "us-east-1";
         private String accountId = "123456789012";
         private TaskResources taskResources = new TaskResources();
+        private LambdaFunctions lambdas;
         private EngineClock engineClock;
         private Clock clock = Clock.systemUTC();
         private boolean configureSdk = true;
@@ -180,9 +205,22 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
-        /** What Task states run: Lambda handlers and service integrations (default: none registered). */
+        /**
+         * Task resources consulted before the built-in ones (Lambda and the optimised integrations), e.g. to replace
+         * an integration in a test; read at every task, so it may change while the cloud runs (default: none).
+         */
         public Builder taskResources(TaskResources value) {
             this.taskResources = Objects.requireNonNull(value, "taskResources");
+            return this;
+        }
+
+        /**
+         * The Lambda functions that Task states and {@link LocalCloud#lambdas()} invoke; it must be for this cloud's
+         * region and account, and is closed with the cloud (default: a new registry with every
+         * {@code PipelineFunction} whose handler class is on the class path, as {@code reelsmith-<id>}).
+         */
+        public Builder lambdas(LambdaFunctions value) {
+            this.lambdas = Objects.requireNonNull(value, "lambdas");
             return this;
         }
 
@@ -231,23 +269,8 @@ public final class LocalCloud implements AutoCloseable {
             S3Server s3Server = join(s3, dynamo, resources);
             DynamoDbLocalServer dynamoServer = join(dynamo, null, resources);
 
-            AslEngine.Builder engineBuilder = AslEngine.builder().region(builder.region)
-                    .accountId(builder.accountId).taskResources(builder.taskResources);
-            if (builder.engineClock != null) {
-                engineBuilder.clock(builder.engineClock);
-            }
-            AslEngine engine = engineBuilder.build();
-            ExecutionStore.Restored restored = null;
-            if (data != null) {
-                ExecutionStore store = ExecutionStore.open(data.resolve("stepfunctions"), builder.flushInterval);
-                // closed after the engine, so the final snapshot sees where every execution stopped
-                resources.push(store);
-                restored = store.restoreInto(engine);
-            }
-            resources.push(engine);
-            AwsJsonServer sfnServer = AwsJsonServer.start(builder.ports.stepFunctions(), new StepFunctionsApi(engine));
-            resources.push(sfnServer);
-
+            // SQS, EventBridge, Lambda and the SDK clients come before the engine: executions restored from the
+            // data directory resume their in-flight tasks at once, and those tasks call these services
             SqsEmulator sqs = new SqsEmulator(builder.clock, builder.region, builder.accountId,
                     data == null ? null : data.resolve("sqs").resolve("queues.json"));
             AwsJsonServer sqsServer = AwsJsonServer.start(builder.ports.sqs(), sqs);
@@ -259,9 +282,43 @@ public final class LocalCloud implements AutoCloseable {
             AwsJsonServer eventsServer = AwsJsonServer.start(builder.ports.eventBridge(), events);
             resources.push(eventsServer);
 
+            LambdaFunctions lambdas = builder.lambdas != null ? builder.lambdas
+                    : new LambdaFunctions(builder.region, builder.accountId).registerPipelineFunctions();
+            if (!lambdas.region().equals(builder.region) || !lambdas.accountId().equals(builder.accountId)) {
+                throw new IllegalArgumentException("lambdas must be for region " + builder.region + " and account "
+                        + builder.accountId + ", was " + lambdas.region() + " and " + lambdas.accountId());
+            }
+            resources.push(lambdas);
+            Clients clients = Clients.create(builder.region, s3Server.endpoint(), dynamoServer.endpoint(),
+                    sqsServer.endpoint(), eventsServer.endpoint(), resources);
+
+            // the caller's resources first, then the built-in ones; a fresh registry each start, so that a builder
+            // started twice does not keep resolving to the clients of a cloud that has closed
+            TaskResources taskResources = new TaskResources().resolver(builder.taskResources::find);
+            AslEngine.Builder engineBuilder = AslEngine.builder().region(builder.region)
+                    .accountId(builder.accountId).taskResources(taskResources);
+            if (builder.engineClock != null) {
+                engineBuilder.clock(builder.engineClock);
+            }
+            AslEngine engine = engineBuilder.build();
+            // the Task resources are in place before restored executions resume their in-flight tasks
+            LocalIntegrations.builder().lambda(lambdas).dynamoDb(clients.dynamoDb()).sqs(clients.sqs())
+                    .eventBridge(clients.eventBridge()).stepFunctions(engine).build()
+                    .registerInto(taskResources);
+            ExecutionStore.Restored restored = null;
+            if (data != null) {
+                ExecutionStore store = ExecutionStore.open(data.resolve("stepfunctions"), builder.flushInterval);
+                // closed after the engine, so the final snapshot sees where every execution stopped
+                resources.push(store);
+                restored = store.restoreInto(engine);
+            }
+            resources.push(engine);
+            AwsJsonServer sfnServer = AwsJsonServer.start(builder.ports.stepFunctions(), new StepFunctionsApi(engine));
+            resources.push(sfnServer);
+
             Endpoints endpoints = new Endpoints(s3Server.endpoint(), dynamoServer.endpoint(), sfnServer.endpoint(),
                     sqsServer.endpoint(), eventsServer.endpoint());
-            return new LocalCloud(builder, resources, endpoints, engine, sqs, events, restored);
+            return new LocalCloud(builder, resources, endpoints, engine, sqs, events, lambdas, clients, restored);
         } catch (RuntimeException e) {
             closeAll(resources, e);
             throw e;
@@ -340,6 +397,11 @@ public final class LocalCloud implements AutoCloseable {
 
     public AslEngine engine() {
         return engine;
+    }
+
+    /** The in-process Lambda functions that Task states invoke; register or replace handlers here. */
+    public LambdaFunctions lambdas() {
+        return lambdas;
     }
 
     public SqsEmulator sqsEmulator() {

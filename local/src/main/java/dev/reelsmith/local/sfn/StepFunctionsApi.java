@@ -16,6 +16,7 @@ import dev.reelsmith.local.asl.InvalidTokenException;
 import dev.reelsmith.local.asl.StateMachine;
 import dev.reelsmith.local.asl.StateMachineAlreadyExistsException;
 import dev.reelsmith.local.asl.StateMachineDoesNotExistException;
+import dev.reelsmith.local.asl.TaskDoesNotExistException;
 import dev.reelsmith.local.asl.TaskTimedOutException;
 import dev.reelsmith.local.asl.definition.InvalidDefinitionException;
 import dev.reelsmith.local.cloud.awsjson.AwsJson;
@@ -110,6 +111,8 @@ public final class StepFunctionsApi implements AwsJsonService {
             throw new AwsServiceException("ExecutionNotRedrivable", e.getMessage());
         } catch (InvalidTokenException e) {
             throw new AwsServiceException("InvalidToken", e.getMessage());
+        } catch (TaskDoesNotExistException e) {
+            throw new AwsServiceException("TaskDoesNotExist", e.getMessage());
         } catch (TaskTimedOutException e) {
             throw new AwsServiceException("TaskTimedOut", e.getMessage());
         } catch (InvalidOutputException e) {

@@ -21,12 +21,14 @@ public final class LambdaErrors {
         return new AslTaskFailure(thrown.getClass().getName(), errorDocument(thrown));
     }
 
-    /** The runtime's error document: {@code errorMessage} (omitted when null), {@code errorType}, {@code stackTrace}. */
+    /**
+     * The runtime's error document: {@code errorMessage} (the exception's message, or its class name when it has
+     * none, as the runtime's {@code LambdaErrorConverter} does), {@code errorType} and {@code stackTrace}.
+     */
     public static String errorDocument(Throwable thrown) {
         ObjectNode document = MAPPER.createObjectNode();
-        if (thrown.getMessage() != null) {
-            document.put("errorMessage", thrown.getMessage());
-        }
+        String message = thrown.getLocalizedMessage();
+        document.put("errorMessage", message == null ? thrown.getClass().getName() : message);
         document.put("errorType", thrown.getClass().getName());
         ArrayNode stack = document.putArray("stackTrace");
         for (StackTraceElement element : thrown.getStackTrace()) {
