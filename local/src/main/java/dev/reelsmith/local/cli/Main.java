@@ -6,13 +6,18 @@ import picocli.CommandLine.Command;
 /** The {@code reelsmith} command line. */
 @Command(name = "reelsmith", mixinStandardHelpOptions = true, version = "reelsmith 0.1.0",
         description = "Song or brief in, finished video out.",
-        subcommands = {RenderCommand.class, PlanCommand.class, ServeCommand.class, BenchCommand.class, DemoAssetsCommand.class})
+        subcommands = {RunCommand.class, RenderCommand.class, PlanCommand.class, ServeCommand.class, BenchCommand.class, DemoAssetsCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        // DynamoDB Local logs through Log4j 2, whose pattern converters do not survive shading into one jar; its
+        // status logger would print a screen of "Unrecognized conversion specifier" at every start
+        if (System.getProperty("log4j2.statusLoggerLevel") == null) {
+            System.setProperty("log4j2.statusLoggerLevel", "OFF");
+        }
         System.exit(run(args));
     }
 
