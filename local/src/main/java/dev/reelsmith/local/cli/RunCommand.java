@@ -129,15 +129,16 @@ final class RunCommand implements Callable<Integer> {
     private Session follow(LocalPipeline pipeline, String sessionId, Duration timeout, Path dir) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         long seq = 0;
-        String line = "";
+        int shown = 0;
         while (true) {
             Session session = pipeline.sessions().find(sessionId).orElseThrow();
             for (ProgressEvent event : pipeline.sessions().events(sessionId, seq, 200)) {
                 seq = event.seq();
+                // parallel shots finish in any order; the bar only moves forward
+                shown = Math.max(shown, event.percent());
                 if (!quiet) {
-                    line = String.format(Locale.ROOT, "[%3d%%] %-28s $%s  %s", event.percent(),
-                            event.stage().description(), session.spentUsd().toPlainString(), event.message());
-                    System.out.println(line);
+                    System.out.println(String.format(Locale.ROOT, "[%3d%%] %-28s $%s  %s", shown,
+                            event.stage().description(), session.spentUsd().toPlainString(), event.message()));
                 }
             }
             if (session.status().isFinal()) {
