@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelsmith.domain.Json;
 import dev.reelsmith.domain.session.Session;
+import dev.reelsmith.domain.session.SessionStatus;
+import dev.reelsmith.domain.session.Stage;
 import dev.reelsmith.steps.StepDependencies;
 import dev.reelsmith.store.sessions.SessionStore;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +77,19 @@ public final class Inbox {
             return new Outcome(false, sessionId, null, "duplicate: " + key + " version " + version
                     + " was already claimed");
         }
-        sessions.open(Session.opened(sessionId, owner, bucket, key, version, deps.clock().instant()));
+        Session session = sessions.open(Session.opened(sessionId, owner, bucket, key, version,
+                deps.clock().instant()));
+        if (session.status().isFinal()) {
+            // e.g. cancelled through the API before its upload arrived: the upload starts nothing
+            return new Outcome(false, sessionId, null, "session " + sessionId + " is already "
+                    + session.status().label());
+        }
+        if (session.status() == SessionStatus.PENDING_UPLOAD) {
+            // created by the API before the upload existed: the upload has arrived now
+            sessions.set(sessionId, Map.of("status", SessionStatus.RUNNING.label(), "inputBucket", bucket,
+                    "inputKey", key, "inputVersion", version));
+            sessions.append(sessionId, "stage", Stage.ADMIT, 0, "upload received: " + key);
+        }
         ObjectNode input = Json.mapper().createObjectNode();
         input.put("sessionId", sessionId);
         input.put("bucket", bucket);

@@ -190,7 +190,7 @@ public final class Generation {
             // the free local tool's camera move is applied by the Compose render itself: one encode of every frame
             // instead of two, and no generation loss (the animatic is storyboard frames timed to the music)
             recordCost(sessionId, Stage.CLIPS, "clip#" + shot.id() + "#" + fingerprint, shot.id(), tool,
-                    Cost.free(BigDecimal.valueOf(shot.durationSeconds()), Cost.SECOND), false);
+                    Cost.free(seconds(shot.durationSeconds()), Cost.SECOND), false);
             deps.sessions().putAsset(sessionId, new Asset("clip/" + shot.id(), "clip", shot.id(), keyframe.key(),
                     keyframe.contentType(), keyframe.bytes(), tool.provider(), tool.model(), "ready",
                     "camera move applied at compose"));
@@ -356,6 +356,11 @@ public final class Generation {
         } catch (ProviderNotConfiguredException e) {
             return false;
         }
+    }
+
+    /** Seconds as billed quantities: to the millisecond, without binary floating-point noise. */
+    private static BigDecimal seconds(double value) {
+        return BigDecimal.valueOf(value).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
     }
 
     private static boolean isKenBurns(Pick tool) {

@@ -1,10 +1,14 @@
 package dev.reelsmith.local.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reelsmith.local.api.ApiGuide;
+import dev.reelsmith.local.api.LocalApiServer;
 import dev.reelsmith.local.cloud.ConnectionGuide;
 import dev.reelsmith.local.cloud.EventBridgeEmulator;
 import dev.reelsmith.local.cloud.LocalCloud;
+import dev.reelsmith.local.pipeline.LocalPipeline;
 import dev.reelsmith.local.sfn.ExecutionStore;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -14,13 +18,16 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code reelsmith serve}: runs the local cloud (S3, DynamoDB, Step Functions, SQS, EventBridge on 127.0.0.1) until
- * Ctrl-C, keeping its state in a data directory so a restart continues where it stopped, and prints the endpoints, the
- * environment to export and AWS CLI commands to use it. New objects in the inbox bucket are reported as S3
- * {@code Object Created} events, and every event on the local EventBridge is printed as it arrives.
+ * Ctrl-C, keeping its state in a data directory so a restart continues where it stopped, deploys the pipeline into it
+ * (the state machine, every function, the inbox watcher) and serves the HTTP API on its own port, and prints the
+ * endpoints, the environment to export and AWS CLI and curl commands to use it. Every event on the local EventBridge
+ * (uploads reported as S3 {@code Object Created}, pipeline events, execution status changes) is printed as it
+ * arrives, and every API request as it is answered.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the local cloud (S3, DynamoDB, Step Functions, SQS, EventBridge) on 127.0.0.1 until "
-                + "Ctrl-C, and print how to point the AWS SDKs and CLI at it.")
+        description = "Run the local cloud (S3, DynamoDB, Step Functions, SQS, EventBridge) with the pipeline "
+                + "deployed and the HTTP API on 127.0.0.1 until Ctrl-C, and print how to point the AWS SDKs, the "
+                + "CLI and curl at it.")
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".reelsmith",
             description = "where buckets, tables, executions, queues and events are kept (default: ${DEFAULT-VALUE})")
@@ -49,9 +56,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "EventBridge port (default: ${DEFAULT-VALUE})")
     int eventBridgePort;
 
-    @Option(names = "--inbox-bucket", paramLabel = "NAME", defaultValue = "reelsmith-inbox",
-            description = "the bucket watched for uploads (created if missing; default: ${DEFAULT-VALUE})")
-    String inboxBucket;
+    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "4575",
+            description = "HTTP API port (default: ${DEFAULT-VALUE})")
+    int apiPort;
+
+    @Option(names = "--allow-anonymous",
+            description = "serve unsigned API requests as the caller \"anonymous\" (default: only SigV4-signed "
+                    + "requests, whose access key id names the caller, are served; others get 401)")
+    boolean allowAnonymous;
 
     @Option(names = "--poll-interval", paramLabel = "MS", defaultValue = "1000",
             description = "how often the inbox is listed, in milliseconds (default: ${DEFAULT-VALUE})")
@@ -69,10 +81,25 @@ final class ServeCommand implements Callable<Integer> {
         }
         System.out.println("Starting the local cloud…");
         LocalCloud cloud = builder.start();
+        LocalPipeline pipeline;
+        LocalApiServer api;
+        try {
+            Path work = inMemory ? Files.createTempDirectory("reelsmith-serve-")
+                    : dataDirectory.toAbsolutePath().normalize().resolve("work");
+            pipeline = LocalPipeline.builder(cloud).workDirectory(work).pollInterval(Duration.ofMillis(pollMillis))
+                    .errors(e -> System.err.println("warning: inbox: " + e.getMessage())).start();
+            api = LocalApiServer.builder(cloud.lambdas()).port(apiPort).allowAnonymous(allowAnonymous)
+                    .accessLog(System.out::println).start();
+        } catch (IOException | RuntimeException e) {
+            cloud.close();
+            throw new IllegalStateException("cannot start the pipeline and the API: " + e.getMessage(), e);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the local cloud…");
             try {
+                api.close();
+                pipeline.close();
                 cloud.close();
             } finally {
                 stopped.countDown();
@@ -80,11 +107,14 @@ final class ServeCommand implements Callable<Integer> {
         }, "reelsmith-serve-shutdown"));
 
         System.out.println();
-        System.out.print(ConnectionGuide.of(cloud, inboxBucket).render());
+        System.out.print(ConnectionGuide.of(cloud, LocalPipeline.INBOX).render());
+        System.out.println();
+        System.out.println("Pipeline       state machine " + pipeline.stateMachineArn());
+        System.out.println("               uploads to s3://" + LocalPipeline.INBOX + "/briefs/*.json or songs/* start "
+                + "runs; artifacts in s3://" + LocalPipeline.ARTIFACTS);
+        System.out.print(new ApiGuide(api.endpoint(), cloud.region(), allowAnonymous).render());
         cloud.restored().ifPresent(ServeCommand::printRestored);
         cloud.eventBridgeEmulator().subscribe(ServeCommand::printEvent);
-        cloud.watchInbox(inboxBucket, Duration.ofMillis(pollMillis), ServeCommand::printUpload,
-                e -> System.err.println("warning: cannot list s3://" + inboxBucket + ": " + e.getMessage()));
         System.out.println();
         stopped.await();
         return 0;
@@ -94,11 +124,6 @@ final class ServeCommand implements Callable<Integer> {
         System.out.printf("%nRestored %d state machine(s), %d finished and %d resumed execution(s).%n",
                 restored.stateMachines(), restored.closedExecutions(), restored.resumedExecutions());
         restored.problems().forEach(problem -> System.err.println("warning: not restored: " + problem));
-    }
-
-    private static void printUpload(ObjectNode event) {
-        System.out.printf("inbox   s3://%s/%s (%d bytes)%n", event.at("/detail/bucket/name").textValue(),
-                event.at("/detail/object/key").textValue(), event.at("/detail/object/size").longValue());
     }
 
     private static void printEvent(EventBridgeEmulator.Event event) {
