@@ -8,6 +8,9 @@ import dev.reelsmith.providers.vendors.VendorClients;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import dev.reelsmith.providers.text.TextModel;
+import dev.reelsmith.providers.text.TokenPrices;
+import dev.reelsmith.providers.text.bedrock.BedrockTextConfig;
+import dev.reelsmith.providers.text.bedrock.BedrockTextModel;
 import dev.reelsmith.providers.text.local.LocalTextModel;
 import dev.reelsmith.store.artifacts.ArtifactStore;
 import dev.reelsmith.store.budget.BudgetLedger;
@@ -61,8 +64,8 @@ public final class StepDependencies {
         this.sqs = memo(b.sqs != null ? () -> b.sqs : () -> SqsClient.builder().httpClient(http()).build());
         this.ffmpeg = memo(b.ffmpeg != null ? () -> b.ffmpeg : Ffmpeg::locate);
         this.providers = memo(b.providers != null ? () -> b.providers : this::configuredProviders);
-        this.textModel = memo(b.textModel != null ? () -> b.textModel : () -> textModelFor(config.textModel()));
         this.catalog = memo(ToolCatalog::builtIn);
+        this.textModel = memo(b.textModel != null ? () -> b.textModel : () -> textModelFor(config.textModel(), catalog()));
         this.sessions = memo(() -> new SessionStore(dynamo(), config.table(), clock));
         this.artifacts = memo(() -> new ArtifactStore(s3(), config.artifactsBucket()));
         this.ledger = memo(() -> new BudgetLedger(dynamo(), config.table(), clock));
@@ -192,12 +195,26 @@ public final class StepDependencies {
         return value != null && !value.isBlank() ? value : System.getProperty(name);
     }
 
-    private static TextModel textModelFor(String setting) {
+    /**
+     * {@code local} (the deterministic offline planner) or {@code bedrock:<model id>} (Bedrock's Converse API in the
+     * function's region, priced from the tool catalog's entry for that model so token costs are recorded).
+     */
+    static TextModel textModelFor(String setting, ToolCatalog catalog) {
         if (setting.equals("local")) {
             return new LocalTextModel();
         }
-        throw new IllegalStateException("REELSMITH_TEXT_MODEL must be local (the offline planner); was " + setting
-                + ". Remote text models are configured per deployment in a later release");
+        if (setting.startsWith("bedrock:") && setting.length() > "bedrock:".length()) {
+            String modelId = setting.substring("bedrock:".length());
+            TokenPrices prices = catalog.tools().stream()
+                    .filter(t -> t.provider().equals("bedrock") && modelId.endsWith(t.model()))
+                    .map(t -> new TokenPrices(t.price().usd(), t.price().outputUsd() == null ? t.price().usd()
+                            : t.price().outputUsd()))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("REELSMITH_TEXT_MODEL names " + modelId
+                            + ", which the tool catalog does not price; use one of its bedrock text tools"));
+            BedrockTextConfig config = BedrockTextConfig.of(modelId, prices);
+            return new BedrockTextModel(BedrockTextModel.clientBuilder(config.timeout()).build(), config);
+        }
+        throw new IllegalStateException("REELSMITH_TEXT_MODEL must be local or bedrock:<model id>, was " + setting);
     }
 
     private static <T> Supplier<T> memo(Supplier<T> supplier) {

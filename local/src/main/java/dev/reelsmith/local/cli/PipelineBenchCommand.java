@@ -18,8 +18,6 @@ import dev.reelsmith.providers.VideoModel;
 import dev.reelsmith.providers.VideoRequest;
 import dev.reelsmith.providers.local.LocalVideoModel;
 import dev.reelsmith.providers.local.StoryboardImageModel;
-import dev.reelsmith.steps.PipelineFunction;
-import dev.reelsmith.steps.StepDependencies;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -29,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -126,7 +123,7 @@ final class PipelineBenchCommand implements Callable<Integer> {
                      // every shot at once: the benchmark measures orchestration, not a vendor's rate limit
                      .setting("REELSMITH_VENDOR_LIMITS", "replicate=20,runway=20")
                      .dependencies(d -> d.providers(providers).ffmpeg(ffmpeg))
-                     .handlers(PipelineBenchCommand::handlers).start()) {
+                     .handlers(LocalPipeline::handlersBuiltWith).start()) {
             String key = "briefs/bench-" + name + ".json";
             Instant start = Instant.now();
             pipeline.upload(brief, key);
@@ -217,20 +214,6 @@ final class PipelineBenchCommand implements Callable<Integer> {
         return total + Math.max(0, to - from);
     }
 
-    private static Map<PipelineFunction, Object> handlers(StepDependencies deps) {
-        Map<PipelineFunction, Object> handlers = new EnumMap<>(PipelineFunction.class);
-        for (PipelineFunction function : PipelineFunction.values()) {
-            try {
-                handlers.put(function, Class.forName(function.handlerClass())
-                        .getConstructor(StepDependencies.class).newInstance(deps));
-            } catch (ClassNotFoundException | NoSuchMethodException e) {
-                // runs from its class, as in AWS
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return handlers;
-    }
 
     private static void deleteTree(Path root) {
         try (var paths = Files.walk(root)) {

@@ -374,7 +374,23 @@ public final class LocalPipeline implements AutoCloseable {
         }
     }
 
-    static Map<PipelineFunction, Object> none() {
-        return new EnumMap<>(PipelineFunction.class);
+    /**
+     * Every pipeline function's handler built with {@code deps} through its second constructor (STYLE.md 5), for
+     * {@link Builder#handlers}: tests and benchmarks that inject test doubles of our interfaces. A function whose
+     * handler has no such constructor is left out and runs from its class, as in AWS.
+     */
+    public static Map<PipelineFunction, Object> handlersBuiltWith(StepDependencies deps) {
+        Map<PipelineFunction, Object> handlers = new EnumMap<>(PipelineFunction.class);
+        for (PipelineFunction function : PipelineFunction.values()) {
+            try {
+                handlers.put(function, Class.forName(function.handlerClass())
+                        .getConstructor(StepDependencies.class).newInstance(deps));
+            } catch (ClassNotFoundException | NoSuchMethodException e) {
+                // runs from its class through the no-arg constructor, as the Lambda runtime does
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot build " + function.handlerClass(), e);
+            }
+        }
+        return handlers;
     }
 }

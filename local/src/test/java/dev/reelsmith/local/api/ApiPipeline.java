@@ -14,8 +14,6 @@ import dev.reelsmith.providers.text.StructuredRequest;
 import dev.reelsmith.providers.text.StructuredResult;
 import dev.reelsmith.providers.text.TextModel;
 import dev.reelsmith.providers.text.local.LocalTextModel;
-import dev.reelsmith.steps.PipelineFunction;
-import dev.reelsmith.steps.StepDependencies;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,26 +66,11 @@ final class ApiPipeline implements AutoCloseable {
                 .pollInterval(Duration.ofMillis(200))
                 .dependencies(d -> d.providers(providers).ffmpeg(ffmpeg)
                         .textModel(new FailingOnceTextModel(new LocalTextModel())))
-                .handlers(ApiPipeline::handlers).start();
+                .handlers(LocalPipeline::handlersBuiltWith).start();
         this.signedOnly = LocalApiServer.builder(cloud.lambdas()).port(0).start();
         this.anonymousToo = LocalApiServer.builder(cloud.lambdas()).port(0).allowAnonymous(true).start();
     }
 
-    /** Every pipeline function's handler built with the test dependencies, the API's included. */
-    static Map<PipelineFunction, Object> handlers(StepDependencies deps) {
-        Map<PipelineFunction, Object> handlers = new EnumMap<>(PipelineFunction.class);
-        for (PipelineFunction function : PipelineFunction.values()) {
-            try {
-                Class<?> type = Class.forName(function.handlerClass());
-                handlers.put(function, type.getConstructor(StepDependencies.class).newInstance(deps));
-            } catch (ClassNotFoundException | NoSuchMethodException e) {
-                // not built yet, or no test constructor: the class runs as in AWS
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return handlers;
-    }
 
     /** One answer: status, headers and the body as JSON (or null when it is not JSON). */
     record Answer(int status, Map<String, List<String>> headers, String text) {

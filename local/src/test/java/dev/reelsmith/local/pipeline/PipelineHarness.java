@@ -15,12 +15,9 @@ import dev.reelsmith.providers.VideoRequest;
 import dev.reelsmith.providers.local.LocalVideoModel;
 import dev.reelsmith.providers.local.StoryboardImageModel;
 import dev.reelsmith.media.render.Renderer;
-import dev.reelsmith.steps.PipelineFunction;
-import dev.reelsmith.steps.StepDependencies;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,26 +53,11 @@ final class PipelineHarness implements AutoCloseable {
         LocalPipeline.Builder pipelineBuilder = LocalPipeline.builder(cloud).workDirectory(data.resolve("work"))
                 .pollInterval(Duration.ofMillis(200))
                 .dependencies(d -> d.providers(providers).ffmpeg(ffmpeg).s3(s3Decorator.apply(cloud.s3())))
-                .handlers(PipelineHarness::handlers);
+                .handlers(LocalPipeline::handlersBuiltWith);
         settings.forEach(pipelineBuilder::setting);
         this.pipeline = pipelineBuilder.start();
     }
 
-    /** Every pipeline function's handler, built with the test dependencies (the constructor STYLE.md 5 asks for). */
-    static Map<PipelineFunction, Object> handlers(StepDependencies deps) {
-        Map<PipelineFunction, Object> handlers = new EnumMap<>(PipelineFunction.class);
-        for (PipelineFunction function : PipelineFunction.values()) {
-            try {
-                Class<?> type = Class.forName(function.handlerClass());
-                handlers.put(function, type.getConstructor(StepDependencies.class).newInstance(deps));
-            } catch (ClassNotFoundException | NoSuchMethodException e) {
-                // a function without a test constructor (or not built yet) runs from its class, as in AWS
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return handlers;
-    }
 
     /** Uploads and waits until the inbox function has answered; returns the session id. */
     String upload(Path file, String key) throws InterruptedException {
