@@ -11,16 +11,17 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Held so the level sticks: sqlite4java (inside DynamoDB Local) warns "unknown jar version" at every start. */
-    private static final java.util.logging.Logger SQLITE = java.util.logging.Logger.getLogger("com.almworks.sqlite4java");
-
     public static void main(String[] args) {
-        SQLITE.setLevel(java.util.logging.Level.OFF);
         System.setProperty("java.awt.headless", "true");
         // DynamoDB Local logs through Log4j 2, whose pattern converters do not survive shading into one jar: its
         // own configuration would print a screen of "Unrecognized conversion specifier" at every start
         if (System.getProperty("log4j2.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", "reelsmith-log4j2.xml");
+        }
+        if (System.getProperty("log4j2.StatusLogger.level") == null) {
+            // DynamoDB Local reconfigures Log4j programmatically and the status logger reports it as an error
+            System.setProperty("log4j2.StatusLogger.level", "OFF");
+            System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
         }
         System.exit(run(args));
     }

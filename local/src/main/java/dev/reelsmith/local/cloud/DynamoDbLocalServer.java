@@ -41,7 +41,19 @@ public final class DynamoDbLocalServer implements AutoCloseable {
      * @param dbDirectory where the database file lives, or {@code null} to keep everything in memory
      * @param nativeCacheDir where to put the sqlite4java native library ({@link SqliteNativeLibrary})
      */
+    /**
+     * Held so its level sticks: sqlite4java warns "unknown jar version" at every start when it runs from a shaded
+     * jar.
+     */
+    private static final java.util.logging.Logger SQLITE = java.util.logging.Logger.getLogger("com.almworks.sqlite4java");
+
+    /** Only sqlite4java's errors reach the console ("unknown jar version" is expected from a shaded jar). */
+    static void quietenSqlite() {
+        SQLITE.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     public static DynamoDbLocalServer start(int port, Path dbDirectory, Path nativeCacheDir) {
+        quietenSqlite();
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
         }

@@ -318,6 +318,8 @@ public final class LocalCloud implements AutoCloseable {
 
             Endpoints endpoints = new Endpoints(s3Server.endpoint(), dynamoServer.endpoint(), sfnServer.endpoint(),
                     sqsServer.endpoint(), eventsServer.endpoint());
+            // S3Mock's Spring Boot resets java.util.logging levels while starting; quieten sqlite4java afterwards
+            DynamoDbLocalServer.quietenSqlite();
             return new LocalCloud(builder, resources, endpoints, engine, sqs, events, lambdas, clients, restored);
         } catch (RuntimeException e) {
             closeAll(resources, e);
