@@ -102,6 +102,27 @@ public final class SessionStore {
 
     /** Sets fields on the session's META item (names as in {@link SessionItems}); null values remove the field. */
     public void set(String sessionId, Map<String, Object> fields) {
+        set(sessionId, fields, false);
+    }
+
+    /**
+     * Sets fields unless the session was cancelled meanwhile: a step still running when its execution was stopped
+     * must not bring a cancelled session back to life.
+     *
+     * @throws SessionCancelledException when the session is cancelled
+     */
+    private void setUnlessCancelled(String sessionId, Map<String, Object> fields) {
+        try {
+            set(sessionId, fields, true);
+        } catch (ConditionalCheckFailedException e) {
+            if (find(sessionId).map(x -> x.status() == SessionStatus.CANCELLED).orElse(false)) {
+                throw new SessionCancelledException("session " + sessionId + " was cancelled; the step stops here");
+            }
+            throw e;
+        }
+    }
+
+    private void set(String sessionId, Map<String, Object> fields, boolean unlessCancelled) {
         StringBuilder setPart = new StringBuilder("SET updatedAt = :now");
         StringBuilder removePart = new StringBuilder();
         Map<String, String> names = new HashMap<>();
@@ -119,9 +140,15 @@ public final class SessionStore {
             }
             i++;
         }
+        String condition = "attribute_exists(pk)";
+        if (unlessCancelled) {
+            names.put("#status", "status");
+            values.put(":cancelled", s(SessionStatus.CANCELLED.label()));
+            condition += " AND #status <> :cancelled";
+        }
         dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(pk(sessionId), META))
                 .updateExpression(setPart.toString() + removePart)
-                .conditionExpression("attribute_exists(pk)")
+                .conditionExpression(condition)
                 .expressionAttributeNames(names.isEmpty() ? null : names).expressionAttributeValues(values).build());
     }
 
@@ -131,7 +158,7 @@ public final class SessionStore {
         fields.put("status", SessionStatus.RUNNING.label());
         fields.put("stage", stage.label());
         fields.put("openGate", null);
-        set(sessionId, fields);
+        setUnlessCancelled(sessionId, fields);
         raisePercent(sessionId, stage.startPercent());
         append(sessionId, "stage", stage, stage.startPercent(), message);
     }
@@ -160,7 +187,11 @@ public final class SessionStore {
         fields.put("reason", reason);
         fields.put("openGate", null);
         fields.put("gateToken", null);
-        set(sessionId, fields);
+        if (status == SessionStatus.CANCELLED) {
+            set(sessionId, fields);
+        } else {
+            setUnlessCancelled(sessionId, fields);
+        }
         int percent = find(sessionId).map(Session::percent).orElse(0);
         append(sessionId, eventType, stage, status == SessionStatus.COMPLETED ? 100 : percent, message);
         if (status == SessionStatus.COMPLETED) {
@@ -176,7 +207,7 @@ public final class SessionStore {
         fields.put("stage", stage.label());
         fields.put("openGate", gate);
         fields.put("gateToken", taskToken);
-        set(sessionId, fields);
+        setUnlessCancelled(sessionId, fields);
         raisePercent(sessionId, stage.startPercent());
         append(sessionId, "review", stage, stage.startPercent(), message);
     }
